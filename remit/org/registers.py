@@ -22,6 +22,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.formats import date_format, number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
@@ -41,7 +42,8 @@ class Column:
     label: Promise | str
     attr: str  # a dotted path on the row ("owner.title"), or "get_<field>_display"
     link: bool = False  # link to the row's page
-    css: str = ""
+    css: str = ""  # classes of the column's cells ("text-end" for figures)
+    shown: Callable[[Any], Any] | None = None  # how a value reads (money, month), if not as is
 
     def value(self, row: models.Model) -> Any:
         value: Any = row
@@ -51,7 +53,21 @@ class Column:
             value = getattr(value, part)
             if callable(value):
                 value = value()
-        return value
+        return value if value is None or self.shown is None else self.shown(value)
+
+
+def money(value: Any) -> str:
+    """An amount with grouped thousands and two decimals, in the active language's style."""
+    return number_format(value, 2, force_grouping=True)
+
+
+def month(value: Any) -> str:
+    """A month as people name it ("November 2026")."""
+    return date_format(value, "YEAR_MONTH_FORMAT")
+
+
+def day(value: Any) -> str:
+    return date_format(value, "DATE_FORMAT") if value else value
 
 
 @dataclass(frozen=True)
@@ -67,7 +83,7 @@ class Child:
         rows = getattr(row, self.related_name).order_by(*self.ordering)
         return render_to_string(
             "org/register/_child.html",
-            {"child": self, "rows": [[c.value(x) for c in self.columns] for x in rows]},
+            {"child": self, "rows": [[(c.css, c.value(x)) for c in self.columns] for x in rows]},
         )
 
 
@@ -236,7 +252,7 @@ def list_view(request: HttpRequest, register: Register) -> HttpResponse:
             qs = qs.filter(**{name: value})
         active_filters.append((name, f.verbose_name, f.choices, value))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    rows = [(row, [c.value(row) for c in register.columns]) for row in page.object_list]
+    rows = [(row, [(c.css, c.value(row)) for c in register.columns]) for row in page.object_list]
     return render(
         request,
         "org/register/list.html",
@@ -259,7 +275,13 @@ def display(row: models.Model, name: str) -> Any:
     if getattr(f, "choices", None):
         return getattr(row, f"get_{name}_display")() or None
     value = getattr(row, name)
-    return None if value in ("", None) else value
+    if value in ("", None):
+        return None
+    if isinstance(f, models.DecimalField):
+        return money(value) if f.decimal_places == 2 else number_format(value)
+    if isinstance(f, models.DateField) and not isinstance(f, models.DateTimeField):
+        return day(value)
+    return value
 
 
 def detail_view(request: HttpRequest, register: Register, key: str) -> HttpResponse:
