@@ -199,6 +199,8 @@ SECURE_CSP = {
 
 # --- Language and time ----------------------------------------------------------
 LANGUAGE_CODE = env_str("LANGUAGE_CODE", "en")
+# Day-before-month dates in English (remit/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["remit.formats"]
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "remit_language"

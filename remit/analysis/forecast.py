@@ -39,6 +39,7 @@ class Method(Labelled):
 
 
 METHOD_EXPLAINED = N_(
+    # xgettext:no-python-format
     "The trend is the median of the slopes between every pair of measurements "
     "(the Theil–Sen method), so one unusual reading does not swing it. It is extended "
     "in a straight line to the deadline; the range uses the middle half of those slopes. "

@@ -1322,10 +1322,15 @@ def _employee_position(c, r, raw, department, existing, by_title) -> str | None:
             r.number,
             "position",
             gettext_noop(
-                "no position with the key or title “%(value)s”%(where)s: import the positions first"
+                "no position with the key or title “%(value)s” in %(department)s: "
+                "import the positions first"
+            )
+            if department
+            else gettext_noop(
+                "no position with the key or title “%(value)s”: import the positions first"
             ),
             value=raw,
-            where=f" in {existing.departments.get(department, department)}" if department else "",
+            department=existing.departments.get(department, department) if department else "",
         )
     else:
         c.problem(

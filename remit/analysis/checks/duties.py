@@ -168,6 +168,7 @@ def time_over_100(org: Organization, ctx: Context) -> Out:
         total = sum((r.time_share or Decimal(0)) for _a, _t, r in org.iter_responsibilities(p))
         if total > 100:
             yield (
+                # xgettext:no-python-format
                 N_("The responsibilities of {position} take {total} % of the time."),
                 {"position": _name(p), "total": f"{total.normalize():f}"},
                 (Ref("position", p.key),),

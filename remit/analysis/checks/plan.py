@@ -92,6 +92,7 @@ def overdue(org: Organization, ctx: Context) -> Out:
         finish = schedule.planned_finish(item)
         assert finish is not None
         yield (
+            # xgettext:no-python-format
             N_("{item} was due on {due} and is not done: {status}, {progress} % complete."),
             {
                 "item": _name(item),
