@@ -13,7 +13,6 @@ share rare words, not with the square of the number of texts.
 
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -38,16 +37,24 @@ SYNONYMS = {
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 
 
+# Han (unified and compatibility ideographs), kana and Hangul: the scripts written without
+# spaces between words, tokenised as character pairs.
+_CJK = re.compile(
+    "[\u1100-\u11ff\u302e\u302f\u3041-\u30ff\u3131-\u318e\u31f0-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\U0001aff0-\U0001b16f"
+    "\U00020000-\U000323af]"
+)
+
+
 def _is_cjk(ch: str) -> bool:
-    name = unicodedata.name(ch, "")
-    return name.startswith(("CJK UNIFIED", "CJK COMPATIBILITY", "HIRAGANA", "KATAKANA", "HANGUL"))
+    return _CJK.match(ch) is not None
 
 
 def tokens(text: str) -> frozenset[str]:
     """The token set of a text: words, and character pairs within runs of CJK characters."""
     out: set[str] = set()
     for word in _WORD.findall(text.lower()):
-        if any(_is_cjk(c) for c in word):
+        if _CJK.search(word):
             out.update(_cjk_tokens(word))
         elif word not in STOPWORDS and len(word) > 1:
             out.add(SYNONYMS.get(word) or _stem(word))

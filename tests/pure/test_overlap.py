@@ -70,3 +70,19 @@ def test_most_similar_ranks_the_closest_first():
 def test_threshold_must_be_a_fraction():
     with pytest.raises(ValueError, match="threshold"):
         similar_pairs(["a b"], 0)
+
+
+def test_cjk_detection_agrees_with_the_unicode_names_across_the_basic_plane():
+    import unicodedata
+
+    from remit.analysis.overlap import _is_cjk
+
+    scripts = ("CJK UNIFIED", "CJK COMPATIBILITY", "HIRAGANA", "KATAKANA", "HANGUL")
+    wrong = [
+        hex(i)
+        for i in range(0x10000)
+        if unicodedata.category(chr(i))[0] in "LN"
+        and _is_cjk(chr(i)) != unicodedata.name(chr(i), "").startswith(scripts)
+    ]
+    assert wrong == []
+    assert _is_cjk("\U00020000")  # CJK Extension B, beyond the basic plane

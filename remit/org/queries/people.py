@@ -13,6 +13,8 @@ from remit.render.orgchart import orgchart_layout, orgchart_stats
 from .. import snapshot
 from ..models import Assignment, Position
 
+NOTHING = Q(pk__in=[])
+
 
 @dataclass
 class Chart:
@@ -57,8 +59,11 @@ def chart(
         org,
         scope={
             "position": ~Q(status="archived"),
+            # The chart draws boxes, not duties: leave the positions' children out.
+            "result_area": NOTHING,
+            "position_skill": NOTHING,
             "department": Q(),
-            "stage": Q(key=stage) if stage else Q(pk__in=[]),
+            "stage": Q(key=stage) if stage else NOTHING,
         },
     )
     root_key = root if root in structure.positions else None
@@ -72,7 +77,14 @@ def chart(
         .filter(Q(end__isnull=True) | Q(end__gte=today))
         .values("employee_id")
     )
-    holders = snapshot.load(org, scope={"employee": Q(pk__in=holder_ids)})
+    holders = snapshot.load(
+        org,
+        scope={
+            "employee": Q(pk__in=holder_ids),
+            "employee_skill": NOTHING,
+            "personnel_event": NOTHING,
+        },
+    )
     snap = dataclasses.replace(structure, employees=holders.employees)
     stats = orgchart_stats(structure, root_key, depth, max_boxes, stage=stage_key)
     return Chart(
