@@ -30,3 +30,24 @@ def test_values_card_only_for_those_who_may_read_values(client, owner, make_user
     assert "values ranked" not in html
     client.force_login(owner)
     assert "values ranked" in client.get(reverse("org:home", args=[demo.slug])).content.decode()
+
+
+def test_the_health_page_shows_a_hundred_findings_at_a_time(owner_client, owner):
+    from remit.org.actions import people as people_actions
+    from remit.org.views.health import FINDINGS_PER_PAGE
+
+    demo, _ = demo_load(lang="en", owner=owner)
+    for i in range(60):  # each new position without a purpose brings findings
+        people_actions.position_create(org=demo, actor=owner, title=f"Clerk {i}")
+    found = health.findings(demo)
+    assert len(found) > FINDINGS_PER_PAGE
+    url = reverse("org:health", args=[demo.slug])
+    first = owner_client.get(url).content.decode()
+    assert first.count('class="finding sev-') == FINDINGS_PER_PAGE
+    assert f"{len(found)} in all" in first
+    last = (len(found) - 1) // FINDINGS_PER_PAGE + 1
+    rest = owner_client.get(url + f"?page={last}").content.decode()
+    assert rest.count('class="finding sev-') == len(found) - (last - 1) * FINDINGS_PER_PAGE
+    errors = [f for f in found if f.severity == "error"]
+    filtered = owner_client.get(url + "?severity=error").content.decode()
+    assert filtered.count('class="finding sev-') == min(len(errors), FINDINGS_PER_PAGE)

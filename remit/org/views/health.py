@@ -3,6 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -22,6 +23,9 @@ class Shown:
     message: str
     fix: str
     links: list[tuple[str, str]]  # (label, url)
+
+
+FINDINGS_PER_PAGE = 100
 
 
 def _link(slug: str, ref: checks.Ref, position_of: dict[str, str]) -> tuple[str, str] | None:
@@ -87,11 +91,14 @@ def org_health(request: HttpRequest) -> HttpResponse:
     ]
     counts = Counter(f.severity.value for f in found)
     areas = sorted({f.area for f in found})
+    # A large organisation can have thousands of findings: a page at a time.
+    page = Paginator(shown, FINDINGS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "org/health.html",
         {
-            "shown": _shown(request, shown),
+            "shown": _shown(request, list(page.object_list)),
+            "page": page,
             "counts": counts,
             "total": len(found),
             "severity": severity,
