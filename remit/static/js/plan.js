@@ -116,10 +116,9 @@
       aria: { enabled: true },
       animation: false,
       textStyle: { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', sans-serif" },
-      title: { text: line.name, left: 0, textStyle: { fontSize: 14 } },
       tooltip: { trigger: "axis", renderMode: "richText", valueFormatter: function (v) { return Number(v).toLocaleString() + " " + line.unit; } },
-      legend: { top: 28, left: 0 },
-      grid: { left: 8, right: 16, top: 84, bottom: 8, containLabel: true },
+      legend: { top: 0, left: 0 },  // the resource is named by the select above
+      grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
       xAxis: { type: "category", data: dates },
       yAxis: { type: "value", name: line.unit, nameTextStyle: { align: "left" } },
       series: [
