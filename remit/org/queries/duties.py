@@ -293,13 +293,30 @@ def position_scope(position: Position) -> dict[str, Q]:
         .filter(Q(assignments__end__isnull=True) | Q(assignments__end__gte=today))
         .values("pk")
     )
-    procedures = Q(positions=pk) | Q(responsibilities__target__result_area__position=pk)
+    # Each "or" is a union of two indexed subqueries: one query joining both paths with
+    # an OR would scan every procedure's (or objective's) links in a large organisation.
+    procedures = Q(
+        pk__in=Procedure.positions.through.objects.filter(position_id=pk).values("procedure_id")
+    ) | Q(
+        pk__in=Responsibility.procedures.through.objects.filter(
+            responsibility__target__result_area__position_id=pk
+        ).values("procedure_id")
+    )
+    objectives = Q(
+        pk__in=Position.purpose_objectives.through.objects.filter(position_id=pk).values(
+            "objective_id"
+        )
+    ) | Q(
+        pk__in=Target.objects.filter(result_area__position_id=pk, objective__isnull=False).values(
+            "objective_id"
+        )
+    )
     return {
         "position": related_positions,
         "department": Q(pk=position.department_id) if position.department_id else Q(pk__in=[]),
         "grade": Q(pk=position.grade_id) if position.grade_id else Q(pk__in=[]),
-        "objective": Q(purpose_positions=pk) | Q(targets__result_area__position=pk),
-        "procedure": Q(pk__in=Procedure.objects.filter(procedures).values("pk")),
+        "objective": objectives,
+        "procedure": procedures,
         "relation": Q(owner_id=pk),
         "control": Q(owner_id=pk),
         "skill": Q(pk__in=PositionSkill.objects.filter(position_id=pk).values("skill_id")),
