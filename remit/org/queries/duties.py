@@ -80,7 +80,11 @@ def positions_page(
         if status != "archived"
         else qs.filter(status=PositionStatus.ARCHIVED)
     )
-    qs = qs.annotate(
+    page_ = Paginator(qs.order_by("department__name", "title", "key"), per_page).get_page(page)
+    # The four steps' counts for this page's positions only: annotated on the whole
+    # list, the database may count them for every position before it sorts and cuts.
+    ids = [p.pk for p in page_.object_list]
+    counted = Position.objects.filter(pk__in=ids).annotate(
         n_areas=_count(ResultArea, "position"),
         n_targets=_count(Target, "result_area__position"),
         n_responsibilities=_count(Responsibility, "target__result_area__position"),
@@ -92,8 +96,13 @@ def positions_page(
             .values("s")
         ),
         n_holders=_holders_now(),
-    ).order_by("department__name", "title", "key")
-    return Paginator(qs, per_page).get_page(page)
+    )
+    figures = {p.pk: p for p in counted.only("pk").order_by()}
+    for p in page_.object_list:
+        c = figures[p.pk]
+        for name in ("n_areas", "n_targets", "n_responsibilities", "weight_total", "n_holders"):
+            setattr(p, name, getattr(c, name))
+    return page_
 
 
 def departments(membership: Membership) -> list[Department]:
