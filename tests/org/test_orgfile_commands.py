@@ -128,3 +128,26 @@ def test_the_demo_company_round_trips_identically(db, tmp_path, lang):
     one, two = (tmp_path / "one.yaml").read_text(), (tmp_path / "two.yaml").read_text()
     assert one == two
     assert orgfile.load(one) == dataclasses.replace(shipped, slug="")  # exports leave out the slug
+
+
+def test_a_large_import_refreshes_the_statistics_of_the_tables_it_wrote(
+    db, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from remit.org.actions.demo import demo_load
+    from remit.org.actions.orgfile import STATISTICS_AFTER
+
+    with CaptureQueriesContext(connection) as ctx:
+        with django_capture_on_commit_callbacks(execute=True):
+            _org, report = demo_load(lang="en")
+    assert report.changes >= STATISTICS_AFTER
+    analyzed = " ".join(q["sql"] for q in ctx.captured_queries if q["sql"].startswith("ANALYZE"))
+    for table in ("org_responsibility", "org_position", "org_position_purpose_objectives"):
+        assert f'"{table}"' in analyzed
+    # A small change leaves the statistics to the database.
+    with CaptureQueriesContext(connection) as ctx:
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("demo", "--lang", "en", stdout=io.StringIO())
+    assert not [q for q in ctx.captured_queries if q["sql"].startswith("ANALYZE")]

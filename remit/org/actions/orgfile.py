@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
 from remit.accounts import audit
 from remit.accounts.models import AuditAction, AuditEvent, User
@@ -300,7 +300,39 @@ def orgfile_import(
     audit.record_many(events)
     if dry_run:
         transaction.set_rollback(True)
+    elif report.changes >= STATISTICS_AFTER:
+        tables = _tables_of(set(report.created) | set(report.updated) | set(report.deleted))
+        transaction.on_commit(lambda: refresh_statistics(tables))
     return report
+
+
+# A bulk import changes tables faster than the database's own statistics follow: until
+# they do, PostgreSQL plans the pages' queries for the tables as they were (at a
+# generated L, the positions list took 1.0 s instead of 0.09 s). So after an import of
+# this many rows, the statistics of the tables it wrote are refreshed at once.
+STATISTICS_AFTER = 1000
+
+
+def _tables_of(spec_names: set[str]) -> list[str]:
+    tables: set[str] = set()
+    for name in spec_names:
+        model = SPEC[name].model
+        tables.add(model._meta.db_table)
+        tables.update(f.remote_field.through._meta.db_table for f in model._meta.many_to_many)
+    return sorted(tables)
+
+
+def refresh_statistics(tables: list[str]) -> None:
+    """ANALYZE the tables (PostgreSQL and SQLite alike) so plans fit what they now hold."""
+    if not tables:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            quoted = ", ".join(connection.ops.quote_name(t) for t in tables)
+            cursor.execute(f"ANALYZE {quoted}")
+        else:
+            for t in tables:
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(t)}")
 
 
 def _update_org_row(w: _Writer, snapshot: Organization) -> None:
