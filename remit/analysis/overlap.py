@@ -148,12 +148,24 @@ def most_similar(
     text: str, corpus: Iterable[tuple[str, str]], *, limit: int = 5, floor: float = 0.05
 ) -> list[tuple[str, float]]:
     """The ``limit`` entries of ``(key, text)`` most similar to ``text``, best first."""
-    query = tokens(text)
+    return rank(
+        tokens(text), ((key, tokens(other)) for key, other in corpus), limit=limit, floor=floor
+    )
+
+
+def rank(
+    query: frozenset[str],
+    corpus: Iterable[tuple[str, frozenset[str]]],
+    *,
+    limit: int = 5,
+    floor: float = 0.05,
+) -> list[tuple[str, float]]:
+    """:func:`most_similar` on token sets already made (a caller may keep them)."""
     if not query:
         return []
     scored = []
     for key, other in corpus:
-        sim = jaccard(query, tokens(other))
+        sim = jaccard(query, other)
         if sim >= floor:
             scored.append((key, sim))
     scored.sort(key=lambda kv: (-kv[1], kv[0]))

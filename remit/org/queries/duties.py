@@ -5,6 +5,7 @@ Every function costs a fixed number of queries, whatever the organisation's size
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
@@ -12,7 +13,7 @@ from django.http import Http404
 from django.utils import timezone, translation
 
 from remit.accounts.models import Membership
-from remit.analysis.overlap import most_similar, tokens
+from remit.analysis.overlap import most_similar, rank, tokens
 from remit.domain import Organization as Snapshot
 from remit.domain.people import PositionStatus
 from remit.render.fishbone import fishbone_svg
@@ -34,6 +35,7 @@ from ..models import (
     ResultArea,
     Target,
 )
+from . import health
 
 
 def _count(source, path: str):
@@ -229,19 +231,32 @@ def similar_purposes(
     position: Position, text: str, *, limit: int = 5
 ) -> list[tuple[Position, float]]:
     """The other positions whose purpose (content and performance) is most like ``text``."""
-    rows = (
-        Position.objects.filter(org=position.org)
-        .exclude(pk=position.pk)
-        .exclude(status=PositionStatus.ARCHIVED)
-        .exclude(purpose_content="", purpose_performance="")
-        .values_list("key", "purpose_content", "purpose_performance")
-    )
-    corpus = [(k, f"{c} {p}") for k, c, p in rows.iterator()]
-    ranked = most_similar(text, corpus, limit=limit)
+    corpus = (kv for kv in purpose_tokens(position.org) if kv[0] != position.key)
+    ranked = rank(tokens(text), corpus, limit=limit)
     found = {
         p.key: p for p in Position.objects.filter(org=position.org, key__in=[k for k, _ in ranked])
     }
     return [(found[k], s) for k, s in ranked]
+
+
+def purpose_tokens(org) -> list[tuple[str, frozenset[str]]]:
+    """Every active position's purpose as a token set, kept until the next change.
+
+    Comparing a purpose with every other is linear in the organisation's size; making
+    the token sets is most of that work, so they are cached under the organisation's
+    latest recorded change (like the health check's findings)."""
+    key = f"remit:purpose-tokens:{org.pk}:{health.change_version(org)}"
+    found = cache.get(key)
+    if found is None:
+        rows = (
+            Position.objects.filter(org=org)
+            .exclude(status=PositionStatus.ARCHIVED)
+            .exclude(purpose_content="", purpose_performance="")
+            .values_list("key", "purpose_content", "purpose_performance")
+        )
+        found = [(k, tokens(f"{c} {p}")) for k, c, p in rows.iterator()]
+        cache.set(key, found, timeout=24 * 3600)
+    return found
 
 
 def similar_responsibilities(

@@ -14,13 +14,14 @@ from remit.analysis import checks
 from .. import snapshot
 
 
-def _version(org: Organization) -> int:
+def change_version(org: Organization) -> int:
+    """The id of the organisation's latest recorded change: a cache key for what it reads."""
     last = AuditEvent.objects.filter(org=org).order_by("-id").values_list("id", flat=True).first()
     return last or 0
 
 
 def _key(org: Organization) -> str:
-    return f"remit:findings:{org.pk}:{_version(org)}:{timezone.localdate().isoformat()}"
+    return f"remit:findings:{org.pk}:{change_version(org)}:{timezone.localdate().isoformat()}"
 
 
 def cached_findings(org: Organization) -> list[checks.Finding] | None:
