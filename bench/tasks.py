@@ -106,21 +106,13 @@ def import_(p: Params, probe: Probe) -> dict[str, Any]:
     from django.db import connection, transaction
 
     from remit import orgfile
-    from remit.accounts.actions import org_create
-    from remit.org.actions.orgfile import orgfile_import
+    from remit.org.actions.orgfile import org_create_for, orgfile_import
 
     connection.ensure_connection()
     with probe.phase("orgfile.load_path"):
         snap = orgfile.load_path(p["yaml"])
     with probe.phase("orgfile_import (write)"), transaction.atomic():
-        org = org_create(
-            name=snap.name,
-            slug=SLUG,
-            owner=None,
-            language=snap.language,
-            currency=snap.currency,
-            fiscal_year_start=snap.fiscal_year_start,
-        )
+        org = org_create_for(snap, slug=SLUG)
         report = orgfile_import(org=org, snapshot=snap, actor=None, actor_label="cli")
     return {"changes": report.changes, "db_mb": _database_mb()}
 

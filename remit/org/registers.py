@@ -22,7 +22,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import path, reverse
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
@@ -33,6 +33,7 @@ from remit.accounts.permissions import Capability, Grant, grant, has
 from remit.forms import StyledMixin
 
 from .actions import common
+from .formatting import amount, day
 from .models.base import OrgModel
 from .queries.access import managed_department_ids
 
@@ -54,20 +55,6 @@ class Column:
             if callable(value):
                 value = value()
         return value if value is None or self.shown is None else self.shown(value)
-
-
-def money(value: Any) -> str:
-    """An amount with grouped thousands and two decimals, in the active language's style."""
-    return number_format(value, 2, force_grouping=True)
-
-
-def month(value: Any) -> str:
-    """A month as people name it ("November 2026")."""
-    return date_format(value, "YEAR_MONTH_FORMAT")
-
-
-def day(value: Any) -> str:
-    return date_format(value, "DATE_FORMAT") if value else value
 
 
 @dataclass(frozen=True)
@@ -278,7 +265,7 @@ def display(row: models.Model, name: str) -> Any:
     if value in ("", None):
         return None
     if isinstance(f, models.DecimalField):
-        return money(value) if f.decimal_places == 2 else number_format(value)
+        return amount(value) if f.decimal_places == 2 else number_format(value)
     if isinstance(f, models.DateField) and not isinstance(f, models.DateTimeField):
         return day(value)
     return value

@@ -107,3 +107,16 @@ def phone(browser, live_server):
     yield p
     context.close()
     assert not p.errors, f"browser console errors: {p.errors}"
+
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def demo(transactional_db, make_user):
+    """The English demo company, owned by owner@example.com (password PASSWORD)."""
+    from remit.org.actions.demo import demo_load
+
+    owner = make_user("owner@example.com", password=PASSWORD, name="Olivia Owner")
+    org, _report = demo_load(lang="en", owner=owner)
+    return org

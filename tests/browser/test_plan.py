@@ -2,19 +2,9 @@
 
 import re
 
-import pytest
-
-from remit.org.actions.demo import demo_load
 from remit.org.models import PlanItem, ResourceNeed
 
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def demo(transactional_db, make_user):
-    owner = make_user("owner@example.com", password=PASSWORD, name="Olivia Owner")
-    org, _report = demo_load(lang="en", owner=owner)
-    return org
+from .conftest import PASSWORD
 
 
 def _tree(page):

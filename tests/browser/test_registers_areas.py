@@ -1,18 +1,8 @@
 """Relations, control, methods and finance registers on the demo company, in a real browser."""
 
-import pytest
-
-from remit.org.actions.demo import demo_load
 from remit.org.models import ContingencyPlan
 
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def demo(transactional_db, make_user):
-    owner = make_user("owner@example.com", password=PASSWORD, name="Olivia Owner")
-    org, _report = demo_load(lang="en", owner=owner)
-    return org
+from .conftest import PASSWORD
 
 
 def test_find_a_relation_and_write_a_contingency_plan(page, demo):

@@ -51,3 +51,38 @@ def test_the_health_page_shows_a_hundred_findings_at_a_time(owner_client, owner)
     errors = [f for f in found if f.severity == "error"]
     filtered = owner_client.get(url + "?severity=error").content.decode()
     assert filtered.count('class="finding sev-') == min(len(errors), FINDINGS_PER_PAGE)
+
+
+def test_the_org_chart_loads_the_positions_without_their_duties(owner):
+    from remit.accounts.models import Membership
+    from remit.org.queries import people as people_queries
+
+    demo, _ = demo_load(lang="en", owner=owner)
+    chart = people_queries.chart(Membership.objects.get(org=demo, user=owner))
+    assert len(chart.snap.positions) == 28
+    assert chart.shown > 0
+    # The boxes need titles and holders, not the four steps: none of those are loaded.
+    assert all(not p.result_areas for p in chart.snap.positions.values())
+    assert chart.snap.employees  # the holders of the boxes drawn
+
+
+def test_purpose_similarity_sees_a_purpose_changed_a_moment_ago(owner):
+    from remit.org.actions import duties as duty_actions
+    from remit.org.models import Position
+    from remit.org.queries import duties as duty_queries
+
+    demo, _ = demo_load(lang="en", owner=owner)
+    fin = Position.objects.get(org=demo, key="FIN-MGR")
+    other = Position.objects.get(org=demo, key="SAL-DIR")
+    text = f"{other.purpose_content} {other.purpose_performance}"
+    [(best, similarity), *_] = duty_queries.similar_purposes(fin, text)
+    assert (best.key, similarity) == ("SAL-DIR", 1.0)
+    duty_actions.purpose_update(
+        position=other,
+        actor=owner,
+        basis=other.purpose_basis,
+        content="keep the fleet of delivery vans on the road",
+        performance="so that no delivery waits for a van",
+    )
+    found = {p.key: s for p, s in duty_queries.similar_purposes(fin, text)}
+    assert found.get("SAL-DIR", 0) < 0.5  # the cached token sets followed the change

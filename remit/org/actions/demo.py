@@ -9,7 +9,7 @@ from remit.accounts import actions as account_actions
 from remit.accounts.models import Membership, Organization, Role, User
 
 from .duties import jd_freeze_unversioned
-from .orgfile import ImportReport, orgfile_import
+from .orgfile import ImportReport, org_create_for, orgfile_import
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
 LANGUAGES = {"en": "demo", "zh-hans": "demo-zh-hans"}
@@ -28,14 +28,7 @@ def demo_load(*, lang: str = "en", owner: User | None = None) -> tuple[Organizat
     slug = LANGUAGES[lang]
     org = Organization.objects.filter(slug=slug).first()
     if org is None:
-        org = account_actions.org_create(
-            name=snap.name,
-            slug=slug,
-            owner=None,
-            language=snap.language,
-            currency=snap.currency,
-            fiscal_year_start=snap.fiscal_year_start,
-        )
+        org = org_create_for(snap, slug=slug)
     report = orgfile_import(org=org, snapshot=snap, actor=None, prune=True, actor_label="demo")
     jd_freeze_unversioned(org=org, actor=None, approver_name=snap.name)
     if owner is not None and not Membership.objects.filter(org=org, user=owner).exists():

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import connection, models, transaction
 
+from remit.accounts import actions as account_actions
 from remit.accounts import audit
 from remit.accounts.models import AuditAction, AuditEvent, User
 from remit.accounts.models import Organization as OrgRow
@@ -265,6 +266,19 @@ def _existing(spec: Spec, org: OrgRow) -> dict[str, dict[str, Any]]:
         row[1]: dict(zip(cols, row, strict=True))
         for row in spec.model.objects.filter(org=org).values_list(*cols)
     }
+
+
+def org_create_for(snapshot: Organization, *, slug: str) -> OrgRow:
+    """A new, empty organisation with the file's name, language, currency and fiscal year,
+    for an import to fill (no owner: the caller adds members)."""
+    return account_actions.org_create(
+        name=snapshot.name,
+        slug=slug,
+        owner=None,
+        language=snapshot.language,
+        currency=snapshot.currency,
+        fiscal_year_start=snapshot.fiscal_year_start,
+    )
 
 
 @transaction.atomic

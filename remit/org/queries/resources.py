@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 from django.http import Http404
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from remit.accounts.models import Membership
@@ -22,25 +22,8 @@ from remit.domain.common import norm_decimal
 from remit.domain.resources import AcquisitionStatus, ResourceCategory
 
 from .. import snapshot
+from ..formatting import money, qty
 from ..models import Acquisition, Resource, ResourceNeed
-
-
-def qty(value: Decimal | None, unit: str = "") -> str:
-    """A quantity as people read it, always with its unit: ``680,000 EUR``, ``2.5 tonnes``."""
-    if value is None:
-        return "—"
-    d = norm_decimal(value)
-    places = max(0, -d.as_tuple().exponent) if isinstance(d.as_tuple().exponent, int) else 0
-    text = formats.number_format(d, decimal_pos=places, use_l10n=True, force_grouping=True)
-    return f"{text} {unit}".strip()
-
-
-def money(value: Decimal | None, currency: str) -> str:
-    """An amount in the organisation's currency, two decimals: ``74,000.00 EUR``."""
-    if value is None:
-        return "—"
-    text = formats.number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)
-    return f"{text} {currency}"
 
 
 def get_resource(membership: Membership, key: str) -> Resource:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from remit.accounts.permissions import Capability
 
-from .. import registers
+from .. import formatting, registers
 from ..models import (
     ContingencyPlan,
     Control,
@@ -90,10 +90,10 @@ RELATIONS = Register(
             _("Interactions"),
             "interactions",
             [
-                Column(_("Date"), "date", css="text-nowrap", shown=registers.day),
+                Column(_("Date"), "date", css="text-nowrap", shown=formatting.day),
                 Column(_("Kind"), "get_kind_display"),
                 Column(_("Summary"), "summary"),
-                Column(_("Cost"), "cost", css="text-end text-nowrap", shown=registers.money),
+                Column(_("Cost"), "cost", css="text-end text-nowrap", shown=formatting.amount),
                 Column(_("By"), "by.name"),
             ],
             ordering=("-date", "-id"),
@@ -198,7 +198,7 @@ CONTROLS = Register(
         Column(_("Kind"), "get_kind_display"),
         Column(_("How often"), "every"),
         Column(_("Owner"), "owner.title"),
-        Column(_("Renewal"), "renewal_on", css="text-nowrap", shown=registers.day),
+        Column(_("Renewal"), "renewal_on", css="text-nowrap", shown=formatting.day),
     ],
     search=("key", "title", "activity"),
     filters=("kind",),
@@ -210,7 +210,7 @@ CONTROLS = Register(
             _("Runs"),
             "runs",
             [
-                Column(_("Date"), "date", css="text-nowrap", shown=registers.day),
+                Column(_("Date"), "date", css="text-nowrap", shown=formatting.day),
                 Column(_("Result"), "get_result_display"),
                 Column(_("By"), "by.name"),
                 Column(_("Findings"), "findings"),
@@ -235,7 +235,7 @@ CONTINGENCY_PLANS = Register(
         Column(_("Plan"), "title"),
         Column(_("Risk"), "risk.title"),
         Column(_("Owner"), "owner.title"),
-        Column(_("Last drill"), "last_drill", css="text-nowrap", shown=registers.day),
+        Column(_("Last drill"), "last_drill", css="text-nowrap", shown=formatting.day),
     ],
     search=("key", "title", "trigger"),
     ordering=("key",),
@@ -307,7 +307,7 @@ PROCEDURES = Register(
         Column(_("Version"), "version"),
         Column(_("Status"), "get_status_display"),
         Column(_("Owner"), "owner.title"),
-        Column(_("Last reviewed"), "last_reviewed", css="text-nowrap", shown=registers.day),
+        Column(_("Last reviewed"), "last_reviewed", css="text-nowrap", shown=formatting.day),
     ],
     search=("key", "title", "purpose"),
     filters=("status",),
@@ -327,7 +327,7 @@ LESSONS = Register(
     intro=_("What staff learned on the job — the raw material of the SOPs."),
     columns=[
         Column(_("Lesson"), "lesson"),
-        Column(_("Date"), "date", css="text-nowrap", shown=registers.day),
+        Column(_("Date"), "date", css="text-nowrap", shown=formatting.day),
         Column(_("By"), "author.name"),
     ],
     search=("key", "lesson", "context"),
@@ -349,7 +349,7 @@ TRAINING = Register(
     columns=[
         Column(_("Employee"), "employee.name"),
         Column(_("SOP"), "procedure.title"),
-        Column(_("Date"), "date", css="text-nowrap", shown=registers.day),
+        Column(_("Date"), "date", css="text-nowrap", shown=formatting.day),
         Column(_("Score"), "score"),
         Column(_("Passed"), "passed"),
     ],
@@ -382,10 +382,10 @@ FINANCE = Register(
     intro=_("Budget and actual by month and category: the basis of the financial report."),
     columns=[
         Column(_("Category"), "category"),
-        Column(_("Month"), "period", css="text-nowrap", shown=registers.month),
+        Column(_("Month"), "period", css="text-nowrap", shown=formatting.month),
         Column(_("Kind"), "get_kind_display"),
-        Column(_("Budget"), "budget", css="text-end", shown=registers.money),
-        Column(_("Actual"), "actual", css="text-end", shown=registers.money),
+        Column(_("Budget"), "budget", css="text-end", shown=formatting.amount),
+        Column(_("Actual"), "actual", css="text-end", shown=formatting.amount),
     ],
     search=("key", "category", "note"),
     filters=("kind",),

@@ -6,9 +6,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from remit import orgfile
-from remit.accounts import actions as account_actions
 from remit.accounts.models import Organization
-from remit.org.actions.orgfile import ImportProblems, orgfile_import
+from remit.org.actions.orgfile import ImportProblems, org_create_for, orgfile_import
 
 from ..common import INVALID, UsageError
 
@@ -62,14 +61,7 @@ class Command(BaseCommand):
             # One transaction: a new organisation is not left behind by a failed or dry run.
             with transaction.atomic():
                 if target is None:
-                    target = account_actions.org_create(
-                        name=snap.name,
-                        slug=org,
-                        owner=None,
-                        language=snap.language,
-                        currency=snap.currency,
-                        fiscal_year_start=snap.fiscal_year_start,
-                    )
+                    target = org_create_for(snap, slug=org)
                 report = orgfile_import(
                     org=target,
                     snapshot=snap,
